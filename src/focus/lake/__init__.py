@@ -1,0 +1,19 @@
+"""The lake: append-only snapshots, their manifests, and the one engine that runs SQL."""
+
+from __future__ import annotations
+
+from focus.lake.catalogue import Lake, NewSnapshot, check_source_name, content_sha256
+from focus.lake.engine import Engine, quote_identifier, quote_literal
+from focus.lake.manifest import BatchManifest, SnapshotManifest
+
+__all__ = [
+    "BatchManifest",
+    "Engine",
+    "Lake",
+    "NewSnapshot",
+    "SnapshotManifest",
+    "check_source_name",
+    "content_sha256",
+    "quote_identifier",
+    "quote_literal",
+]
