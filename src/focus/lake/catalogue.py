@@ -23,12 +23,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
 from focus import __version__
 from focus.errors import LakeError
+from focus.lake.derived import DerivedTables
 from focus.lake.engine import Engine, quote_identifier, quote_literal
+from focus.lake.hashing import file_sha256
 from focus.lake.manifest import BatchManifest, SnapshotManifest
 from focus.schema import SCHEMA_VERSION, TABLES, table
 
@@ -55,31 +56,12 @@ def check_source_name(source: str) -> str:
     return source
 
 
-def content_sha256(data: pa.Table) -> str:
-    """SHA-256 of a table's content: its rows written as CSV, with the column names and types.
-
-    CSV text depends only on the values, not on how Arrow happened to chunk them in memory.
-    """
-    digest = hashlib.sha256(str(data.schema).encode("utf-8"))
-    sink = pa.BufferOutputStream()
-    pa_csv.write_csv(data, sink)
-    digest.update(sink.getvalue().to_pybytes())
-    return digest.hexdigest()
-
-
-def _file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 class Lake:
     """The append-only store of every ingested record."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        self.derived = DerivedTables(root)
         self._batches_dir = root / "_batches"
         self._staging_dir = root / "_staging"
 
@@ -113,7 +95,7 @@ class Lake:
             path = self.root / snapshot.path
             if not path.exists():
                 problems.append(f"{snapshot.snapshot_id}: {snapshot.path} is missing")
-            elif _file_sha256(path) != snapshot.file_sha256:
+            elif file_sha256(path) != snapshot.file_sha256:
                 problems.append(f"{snapshot.snapshot_id}: {snapshot.path} has changed since ingest")
         return problems
 
@@ -147,7 +129,7 @@ class Lake:
                         table=item.table,
                         rows=item.data.num_rows,
                         content_sha256=item.content_sha256,
-                        file_sha256=_file_sha256(staged),
+                        file_sha256=file_sha256(staged),
                         schema_version=SCHEMA_VERSION,
                         ingested_at=now,
                         original_file=item.original_file,
