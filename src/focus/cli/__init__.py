@@ -1,0 +1,1 @@
+"""The `focus` command line: thin layers over the Python API."""
