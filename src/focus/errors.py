@@ -8,6 +8,7 @@ Every error that Focus raises on purpose is a ``FocusError``, and its message sa
     ├── IngestError             an extract could not be read or mapped
     │   └── ValidationFailed    an extract was read, but rows break the schema (carries every error)
     ├── LakeError               the lake is missing, damaged or asked for something it does not hold
+    ├── NetworkError            a co-offending network could not be built or read (focus.network)
     ├── ReferenceDataError      offence reference data or a harm index could not be loaded
     └── LinkageError            record linkage could not run (focus.linkage.errors)
         └── SparkUnavailable    the Spark engine was asked for but pyspark or Java is missing

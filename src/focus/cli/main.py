@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from focus import __version__
-from focus.cli import lake, link, reference, schema
+from focus.cli import lake, link, network, reference, schema
 from focus.cli.demo import demo_command
 from focus.cli.ingest import ingest_command
 from focus.cli.synth import synth_command
@@ -24,6 +24,7 @@ app.command("ingest")(ingest_command)
 app.command("synth")(synth_command)
 app.add_typer(lake.app, name="lake")
 app.add_typer(link.app, name="link")
+app.add_typer(network.app, name="network")
 app.add_typer(schema.app, name="schema")
 app.add_typer(reference.app, name="reference")
 
