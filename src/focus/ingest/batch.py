@@ -140,7 +140,7 @@ def _bind_headers(
 
 def _check(engine: Engine, prepared: _Prepared) -> list[RowError]:
     relation = f"{prepared.extract.relation}_staged"
-    engine.execute(f'CREATE TEMP VIEW "{relation}" AS {prepared.staged}')
+    engine.execute(f'CREATE TEMP TABLE "{relation}" AS {prepared.staged}')
     sql = all_checks_sql(prepared.table, relation, prepared.mapping.date_format)
     rows = engine.rows(
         f"SELECT * FROM ({sql}) ORDER BY _row, column_name LIMIT {MAX_REPORTED_ERRORS}"
