@@ -25,8 +25,8 @@ class Engine:
 
     def scalar(self, sql: str, parameters: Sequence[object] | None = None) -> Any:
         """Run a query that returns one value."""
-        row = self._connection.execute(sql, parameters).fetchone()
-        return None if row is None else row[0]
+        rows = self._connection.execute(sql, parameters).fetchall()  # fetch all: leave no open result
+        return rows[0][0] if rows else None
 
     def arrow(self, sql: str, parameters: Sequence[object] | None = None) -> pa.Table:
         """Run a query and return an Arrow table."""
