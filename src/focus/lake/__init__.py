@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from focus.lake.catalogue import Lake, NewSnapshot, check_source_name
+from focus.lake.catalogue import (
+    Lake,
+    NewSnapshot,
+    StoredSnapshot,
+    check_source_name,
+    current_rows_sql,
+)
 from focus.lake.derived import DerivedManifest, DerivedTables
 from focus.lake.engine import Engine, quote_identifier, quote_literal
 from focus.lake.hashing import content_sha256, file_sha256
@@ -16,8 +22,10 @@ __all__ = [
     "Lake",
     "NewSnapshot",
     "SnapshotManifest",
+    "StoredSnapshot",
     "check_source_name",
     "content_sha256",
+    "current_rows_sql",
     "file_sha256",
     "quote_identifier",
     "quote_literal",

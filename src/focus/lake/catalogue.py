@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Protocol
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -54,6 +55,52 @@ def check_source_name(source: str) -> str:
             "underscores, starting with a letter (for example 'police' or 'social_care')."
         )
     return source
+
+
+class StoredSnapshot(Protocol):
+    """What reading a snapshot needs: its table, source, id and path in the lake."""
+
+    @property
+    def table(self) -> str: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def snapshot_id(self) -> str: ...
+    @property
+    def path(self) -> str: ...
+
+
+def current_rows_sql(lake_root: Path, table_name: str, snapshots: Iterable[StoredSnapshot]) -> str:
+    """The newest row per source and key among ``snapshots`` (oldest first) of one table."""
+    canonical = table(table_name)
+    chosen = [item for item in snapshots if item.table == table_name]
+    columns = ", ".join(quote_identifier(name) for name in canonical.column_names)
+    if not chosen:
+        typed = ", ".join(
+            f"CAST(NULL AS {column.type.sql}) AS {quote_identifier(column.name)}"
+            for column in canonical.columns
+        )
+        return f"SELECT 'none' AS source, 'none' AS snapshot_id, {typed} LIMIT 0"
+    by_source: dict[str, list[tuple[int, StoredSnapshot]]] = {}
+    for order, item in enumerate(chosen):
+        by_source.setdefault(item.source, []).append((order, item))
+    key = ", ".join(quote_identifier(name) for name in canonical.key)
+    parts = []
+    for source, items in by_source.items():
+        reads = [
+            f"SELECT {quote_literal(source)} AS source, {quote_literal(item.snapshot_id)} AS "
+            f"snapshot_id, {order} AS _order, {columns} FROM "
+            f"read_parquet({quote_literal((lake_root / item.path).as_posix())})"
+            for order, item in items
+        ]
+        if len(reads) == 1:  # keys are unique within a snapshot
+            parts.append(f"SELECT source, snapshot_id, {columns} FROM ({reads[0]})")
+        else:
+            parts.append(
+                f"SELECT source, snapshot_id, {columns} FROM ({' UNION ALL BY NAME '.join(reads)}) "
+                f"QUALIFY row_number() OVER (PARTITION BY {key} ORDER BY _order DESC) = 1"
+            )
+    return " UNION ALL ".join(parts)
 
 
 class Lake:
@@ -164,25 +211,7 @@ class Lake:
     # -- querying ---------------------------------------------------------------------------
     def table_sql(self, table_name: str) -> str:
         """SQL for the current rows of a canonical table, with ``source`` and ``snapshot_id``."""
-        canonical = table(table_name)
-        snapshots = self.snapshots(table_name)
-        columns = ", ".join(quote_identifier(name) for name in canonical.column_names)
-        if not snapshots:
-            typed = ", ".join(
-                f"CAST(NULL AS {column.type.sql}) AS {quote_identifier(column.name)}"
-                for column in canonical.columns
-            )
-            return f"SELECT 'none' AS source, 'none' AS snapshot_id, {typed} LIMIT 0"
-        parts = [
-            f"SELECT {quote_literal(s.source)} AS source, {quote_literal(s.snapshot_id)} AS snapshot_id, "
-            f"{index} AS _order, {columns} FROM read_parquet({quote_literal((self.root / s.path).as_posix())})"
-            for index, s in enumerate(snapshots)
-        ]
-        key = ", ".join(quote_identifier(name) for name in canonical.key)
-        return (
-            f"SELECT source, snapshot_id, {columns} FROM ({' UNION ALL BY NAME '.join(parts)}) "
-            f"QUALIFY row_number() OVER (PARTITION BY source, {key} ORDER BY _order DESC) = 1"
-        )
+        return current_rows_sql(self.root, table_name, self.snapshots(table_name))
 
     def engine(self) -> Engine:
         """An engine with a view for every canonical table (empty where nothing is ingested)."""

@@ -25,7 +25,9 @@ class Engine:
 
     def scalar(self, sql: str, parameters: Sequence[object] | None = None) -> Any:
         """Run a query that returns one value."""
-        rows = self._connection.execute(sql, parameters).fetchall()  # fetch all: leave no open result
+        rows = self._connection.execute(
+            sql, parameters
+        ).fetchall()  # fetch all: leave no open result
         return rows[0][0] if rows else None
 
     def arrow(self, sql: str, parameters: Sequence[object] | None = None) -> pa.Table:
