@@ -1,0 +1,3 @@
+"""Factories for tests (none needed beyond the other apps')."""
+
+from __future__ import annotations
