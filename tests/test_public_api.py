@@ -23,3 +23,11 @@ def test_public_callables_are_documented() -> None:
 def test_open_lake_follows_focus_home(home: Path, tmp_path: Path) -> None:
     assert focus.open_lake().root == home / "lake"
     assert focus.open_lake(tmp_path / "elsewhere").root == tmp_path / "elsewhere" / "lake"
+
+
+def test_subpackages_are_not_shadowed_by_functions() -> None:
+    import focus.identify
+    import focus.linkage
+
+    assert callable(focus.identify.identify)
+    assert callable(focus.linkage.link)

@@ -9,6 +9,12 @@ The Python API that every ``focus`` command is a thin layer over::
     lake.read("incidents")                        # an Arrow table
     focus.offence("10D").knife                    # True
     focus.synthesize(focus.SynthConfig(people=20_000, seed=1), Path("/tmp/area"))
+    focus.link(lake)                              # the person index across sources
+    programme = focus.load_programme("milton-keynes")
+    run = focus.identify.identify(programme, date(2026, 9, 30), lake=lake)  # the subpackage
+
+Networks (``focus.network``), evaluation (``focus.evaluate``) and the web app (``focus.web``)
+are imported from their own packages.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ __version__ = "0.1.0"
 from pathlib import Path
 
 from focus.config import settings
+from focus.config.programme import Programme, load_programme
 from focus.errors import (
     ConfigurationError,
     FocusError,
@@ -27,8 +34,10 @@ from focus.errors import (
     SchemaError,
     ValidationFailed,
 )
+from focus.identify import Identification, RunStore, diff_runs, replay, sensitivity
 from focus.ingest import IngestResult, RowError, ingest
 from focus.lake import Engine, Lake
+from focus.linkage import LinkageSettings, LinkResult, current_index, link
 from focus.reference import (
     HarmIndex,
     Offence,
@@ -48,26 +57,37 @@ __all__ = [
     "Engine",
     "FocusError",
     "HarmIndex",
+    "Identification",
     "IngestError",
     "IngestResult",
     "Lake",
     "LakeError",
+    "LinkResult",
+    "LinkageSettings",
     "Offence",
+    "Programme",
     "ReferenceDataError",
     "RowError",
+    "RunStore",
     "SchemaError",
     "SynthConfig",
     "SynthSummary",
     "ValidationFailed",
     "__version__",
+    "current_index",
+    "diff_runs",
     "harm_index",
     "ingest",
     "is_knife_incident",
+    "link",
     "load_cambridge_chi",
+    "load_programme",
     "offence",
     "offence_taxonomy",
     "ons_crime_severity",
     "open_lake",
+    "replay",
+    "sensitivity",
     "settings",
     "synthesize",
     "table",

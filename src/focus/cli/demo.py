@@ -1,4 +1,8 @@
-"""``focus demo``: run the whole pipeline on a synthetic area, with nothing to install."""
+"""``focus demo``: the whole pipeline on a synthetic area, with nothing to install.
+
+synth → ingest → link → identify (here, through ``focus.demo``), then publish → one demo account
+per role → serve (through the web app, which only the CLI and the web package may import).
+"""
 
 from __future__ import annotations
 
@@ -16,14 +20,21 @@ def demo_command(
     seed: Annotated[
         int, typer.Option(help="Seed of the synthetic area (same seed, same data).")
     ] = 1,
+    serve: Annotated[
+        bool, typer.Option("--serve/--no-serve", help="Serve the web app afterwards.")
+    ] = True,
+    port: Annotated[int, typer.Option(help="Port of the web app.")] = 8000,
 ) -> None:
-    """Make a synthetic area, ingest every source into the lake, and show what the lake holds."""
+    """Make a synthetic area and run the pipeline on it, then serve the web app with demo accounts."""
+    from focus.cli.web import print_demo, serve_command
     from focus.demo import run_demo
     from focus.synth import SynthConfig
+    from focus.web.demo import prepare_demo
 
     try:
         with progress_bar("Focus demo") as update:
             result = run_demo(config=SynthConfig(people=people, seed=seed), progress=update)
+        web = prepare_demo(home=result.home, run_id=result.run.run_id)
     except FocusError as error:
         raise fail(error, "demo") from None
     status(table=None)
@@ -33,8 +44,15 @@ def demo_command(
         f"  synthetic extracts and their ground truth: {result.area_dir}\n"
         f"  the lake (Parquet snapshots and manifests): {result.lake_dir}\n"
         f"  {new} of {len(result.ingests)} source(s) added new snapshots "
-        "(a second run with the same seed adds nothing).\n"
-        "Next: `focus lake status`, `focus schema show`, `focus reference offences --flag knife`.",
+        "(a second run with the same seed adds nothing)\n"
+        f"  person index: {result.linkage.records:,} records → {result.linkage.people:,} people; "
+        f"report {result.linkage.report}\n"
+        f"  identification run {result.run.run_id}: {result.eligible} eligible, "
+        f"{result.excluded} excluded (focus runs show {result.run.run_id})\n"
+        "Next: `focus lake status`, `focus identify --help`, `focus network build`.",
         soft_wrap=True,
     )
-    log_run("demo", "ok", {"people": people, "seed": seed})
+    print_demo(web)
+    log_run("demo", "ok", {"people": people, "seed": seed, "run": result.run.run_id})
+    if serve:
+        serve_command(port=port, migrate=False)
