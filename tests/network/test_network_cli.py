@@ -126,3 +126,26 @@ def test_steps_out_of_order_say_which_comes_first(
     result = runner.invoke(app, ["network", "draw", "--out", str(tmp_path / "x.pdf")])
     assert result.exit_code == 1
     assert ".html, .svg or .png" in result.output
+
+
+def test_measures_keep_groups_for_the_group_based_programme(
+    app: typer.Typer, area: Lake, home: Path
+) -> None:
+    from datetime import date
+
+    from focus.config.programme import load_programme
+    from focus.identify import identify
+
+    run(app, "build")
+    run(app, "measures", "--min-group-size", "2")
+    groups = area.derived.read("groups")
+    assert groups is not None
+    assert groups.column_names == ["group_id", "person_id"]
+    assert groups.num_rows > 0
+    members = set(groups.column("person_id").to_pylist())
+    nodes = area.derived.read("network_nodes")
+    assert nodes is not None
+    assert members <= set(nodes.column("person_id").to_pylist())
+    # the Kent/Boston programme reads these groups instead of failing for want of them
+    result = identify(load_programme("kent-groups"), date(2025, 6, 1), lake=area)
+    assert set(result.table.column("person_id").to_pylist()) <= members

@@ -24,6 +24,7 @@ EDGES = "network_edges"
 WAVES = "network_waves"
 MEASURES = "network_measures"
 CALLIN = "network_callin"
+GROUPS = "groups"  # read by the group_harm clause of identification (Kent, Boston)
 
 
 def save_network(lake: Lake, network: Network) -> Network:
@@ -103,3 +104,21 @@ def load_result(lake: Lake, name: str, network: Network) -> tuple[pa.Table, dict
             f"`focus network {command}` again."
         )
     return table, dict(manifest.details)
+
+
+def save_groups(lake: Lake, network: Network, membership: Mapping[str, str | None]) -> str:
+    """Keep candidate groups as the derived table ``groups`` (``group_id``, ``person_id``).
+
+    Identification's ``group_harm`` clause (the Kent and Boston programmes) reads this table, so a
+    group-based programme runs on the groups that the network stage found.
+    """
+    if network.version is None:
+        raise NetworkError("Save the network (save_network) before saving groups made from it.")
+    members = sorted((person, group) for person, group in membership.items() if group is not None)
+    table = pa.table(
+        {
+            "group_id": pa.array([group for _, group in members], pa.string()),
+            "person_id": pa.array([person for person, _ in members], pa.string()),
+        }
+    )
+    return lake.derived.write(GROUPS, table, inputs={EDGES: network.version}).version_id
