@@ -296,7 +296,7 @@ def measures(
 ) -> None:
     """Degree, components, k-core, eigenvector, PageRank, betweenness and candidate groups."""
     from focus.network import find_groups, node_measures, save_result
-    from focus.network.store import MEASURES, save_groups
+    from focus.network.store import MEASURES, save_group_conflicts, save_groups
 
     lake = _lake()
     try:
@@ -330,6 +330,7 @@ def measures(
         }
         version = save_result(lake, MEASURES, network, table, details)
         save_groups(lake, network, groups.membership)
+        save_group_conflicts(lake, network, groups.membership)
     except FocusError as error:
         raise fail(error, "network measures") from None
     console.print(

@@ -48,6 +48,18 @@ TERMS: dict[str, str] = {
     ),
     "harm": "Harm adds the harm index weight of each incident's offence, each incident once.",
     "group": "Groups are those recorded in the lake's groups table (by the network stage or a panel).",
+    "wave": (
+        "Waves are those of the last `focus network waves`: wave A is the seeds (the suspects of "
+        "the seed incidents, or the seed people), wave B the people tied to them, and so on."
+    ),
+    "degree": (
+        "Degree is the number of people a person is tied to (weighted: the incidents shared, "
+        "counted once for each tie), as the last `focus network measures` found it."
+    ),
+    "conflict": (
+        "Two groups are in conflict when a member of one was a suspect in an incident in which a "
+        "member of the other was a victim (either way), in the network's window."
+    ),
 }
 
 HARM_INDEX_NAMES = {

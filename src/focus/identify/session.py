@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import pyarrow as pa
 
 from focus.errors import LakeError
+from focus.identify.clauses.network import missing_tables_advice
 from focus.identify.compile import Plan, compile_plan
 from focus.identify.inputs import (
     OFFENCE_REFERENCE,
@@ -105,8 +106,8 @@ class Session:
         if missing:
             raise LakeError(
                 f"The programme {programme.name!r} reads the derived table(s) "
-                f"{', '.join(missing)}, which the lake does not hold yet. Run the stage that "
-                "writes them (groups: `focus network`), then identify again."
+                f"{', '.join(missing)}, which the lake does not hold yet. "
+                f"{missing_tables_advice(missing)}, then identify again."
             )
         for step in plan.steps:
             self.engine.execute(step.statement())

@@ -16,6 +16,7 @@ import pyarrow as pa
 
 from focus.lake import Lake
 from focus.network._errors import NetworkError
+from focus.network.communities import group_conflicts
 from focus.network.graph import Network
 from focus.network.options import BuildOptions, Window
 
@@ -24,7 +25,8 @@ EDGES = "network_edges"
 WAVES = "network_waves"
 MEASURES = "network_measures"
 CALLIN = "network_callin"
-GROUPS = "groups"  # read by the group_harm clause of identification (Kent, Boston)
+GROUPS = "groups"  # read by the group_harm and group_conflict clauses of identification
+GROUP_CONFLICTS = "group_conflicts"  # read by the group_conflict clause of identification
 
 
 def save_network(lake: Lake, network: Network) -> Network:
@@ -122,3 +124,18 @@ def save_groups(lake: Lake, network: Network, membership: Mapping[str, str | Non
         }
     )
     return lake.derived.write(GROUPS, table, inputs={EDGES: network.version}).version_id
+
+
+def save_group_conflicts(lake: Lake, network: Network, membership: Mapping[str, str | None]) -> str:
+    """Keep the victim-suspect ties between groups as the derived table ``group_conflicts``
+    (``from_group`` (the suspects'), ``to_group`` (the victims'), ``incidents``, ``last_date``).
+
+    Identification's ``group_conflict`` clause reads it with ``groups``; save both from the same
+    membership (``focus network measures`` does).
+    """
+    if network.version is None:
+        raise NetworkError(
+            "Save the network (save_network) before saving conflicts between its groups."
+        )
+    table = group_conflicts(network, membership)
+    return lake.derived.write(GROUP_CONFLICTS, table, inputs={EDGES: network.version}).version_id

@@ -1,6 +1,6 @@
 """The criteria language: every kind of clause, registered in one place.
 
-To add a kind (the network stage adds ``wave``, ``degree`` and ``group``): write a module with a
+To add a kind (as the network stage added ``in_wave``, ``degree`` and ``group_conflict``): write a module with a
 ``ClauseModel`` subclass (its settings, ``kind`` and plain English) and a builder (model and
 ``BuildContext`` to ``ClauseSQL``), and add one ``ClauseKind`` line to ``KINDS`` below. YAML
 parsing, validation with line numbers, plain English, near misses and evidence then work for it.
@@ -38,6 +38,14 @@ from focus.identify.clauses.logic import (
     join_phrases,
 )
 from focus.identify.clauses.markers import MarkerClause, build_marker
+from focus.identify.clauses.network import (
+    DegreeClause,
+    GroupConflictClause,
+    InWaveClause,
+    build_degree,
+    build_group_conflict,
+    build_in_wave,
+)
 from focus.identify.clauses.offences import Offences
 
 
@@ -59,6 +67,9 @@ KINDS: tuple[ClauseKind, ...] = (
     ClauseKind(HarmClause, build_harm),
     ClauseKind(MarkerClause, build_marker),
     ClauseKind(GroupHarmClause, build_group_harm),
+    ClauseKind(InWaveClause, build_in_wave),
+    ClauseKind(DegreeClause, build_degree),
+    ClauseKind(GroupConflictClause, build_group_conflict),
     ClauseKind(AllOf, build_all_of),
     ClauseKind(AnyOf, build_any_of),
     ClauseKind(Not, build_not),
@@ -126,8 +137,11 @@ __all__ = [
     "ClauseKind",
     "ClauseModel",
     "ClauseSQL",
+    "DegreeClause",
+    "GroupConflictClause",
     "GroupHarmClause",
     "HarmClause",
+    "InWaveClause",
     "IncidentsClause",
     "MarkerClause",
     "Not",
