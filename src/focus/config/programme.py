@@ -17,13 +17,13 @@ import hashlib
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 
+from focus.config.packaged import packaged_names, read_named_yaml
 from focus.errors import ConfigurationError
 from focus.identify.clauses import Clause, ClauseModel, IncidentsClause, Offences
 from focus.identify.clauses.base import ID_PATTERN
@@ -420,21 +420,14 @@ def programme_from_yaml(text: str, origin: str = "programme") -> Programme:
 
 def available_programmes() -> list[str]:
     """The names of the programmes shipped with Focus."""
-    folder = resources.files("focus.config").joinpath(PACKAGE_FOLDER)
-    return sorted(
-        item.name.removesuffix(".yaml") for item in folder.iterdir() if item.name.endswith(".yaml")
-    )
+    return packaged_names("focus.config", PACKAGE_FOLDER)
 
 
 def load_programme(name_or_path: str | Path = DEFAULT_PROGRAMME) -> Programme:
     """A programme from a file, or one shipped with Focus by name (``milton-keynes``)."""
-    path = Path(name_or_path)
-    if path.is_file():
-        return programme_from_yaml(path.read_text(encoding="utf-8"), str(path))
-    name = str(name_or_path)
-    if name in available_programmes():
-        resource = resources.files("focus.config").joinpath(PACKAGE_FOLDER, f"{name}.yaml")
-        return programme_from_yaml(resource.read_text(encoding="utf-8"), f"package:{name}")
+    found = read_named_yaml(name_or_path, "focus.config", PACKAGE_FOLDER)
+    if found is not None:
+        return programme_from_yaml(*found)
     raise ConfigurationError(
         f"{name_or_path} is neither a programme file nor a programme shipped with Focus "
         f"({', '.join(available_programmes())}). Give the path of a YAML file, or one of those "

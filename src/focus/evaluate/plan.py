@@ -22,13 +22,13 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from focus.config.packaged import packaged_names, read_named_yaml
 from focus.evaluate.errors import PlanError
 
 Alternative = Literal["less", "two-sided", "greater"]
@@ -250,21 +250,14 @@ def plan_from_yaml(text: str, origin: str = "plan") -> AnalysisPlan:
 
 def example_plans() -> list[str]:
     """The names of the example plans shipped with Focus."""
-    folder = resources.files("focus.evaluate").joinpath(PLANS_PACKAGE_FOLDER)
-    return sorted(
-        item.name.removesuffix(".yaml") for item in folder.iterdir() if item.name.endswith(".yaml")
-    )
+    return packaged_names("focus.evaluate", PLANS_PACKAGE_FOLDER)
 
 
 def load_plan(name_or_path: str | Path) -> AnalysisPlan:
     """A plan from a YAML file, or an example shipped with Focus by name (``milton-keynes``)."""
-    path = Path(name_or_path)
-    if path.is_file():
-        return plan_from_yaml(path.read_text(encoding="utf-8"), str(path))
-    name = str(name_or_path)
-    if name in example_plans():
-        resource = resources.files("focus.evaluate").joinpath(PLANS_PACKAGE_FOLDER, f"{name}.yaml")
-        return plan_from_yaml(resource.read_text(encoding="utf-8"), f"package:{name}")
+    found = read_named_yaml(name_or_path, "focus.evaluate", PLANS_PACKAGE_FOLDER)
+    if found is not None:
+        return plan_from_yaml(*found)
     raise PlanError(
         f"{name_or_path} is neither a plan file nor an example plan shipped with Focus "
         f"({', '.join(example_plans())}). Give the path of a YAML file."
