@@ -11,9 +11,9 @@ import pyarrow as pa
 import pytest
 
 from extracts import INCIDENT_HEADER, INVOLVEMENT_HEADER, PEOPLE_HEADER, write_csv
+from focus.dates import months_after
 from focus.evaluate import PlanChangedWarning, evaluate, outcomes_from_lake, read_allocation_file
 from focus.evaluate.errors import TrialDataError
-from focus.evaluate.outcomes import months_after
 from focus.evaluate.plan import plan_from_yaml
 from focus.evaluate.trialdata import FOLLOW_UP_INCOMPLETE
 from focus.ingest import ingest

@@ -9,7 +9,6 @@ has not been followed up yet: they are shown in the CONSORT flow, and not analys
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -17,6 +16,7 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 
+from focus.dates import months_after
 from focus.evaluate import outcomes_sql
 from focus.evaluate.allocation import Allocation
 from focus.evaluate.errors import TrialDataError
@@ -24,14 +24,6 @@ from focus.evaluate.plan import AnalysisPlan
 from focus.evaluate.trialdata import FOLLOW_UP_INCOMPLETE, TrialData
 from focus.identify.inputs import HarmWeights, Inputs, open_engine
 from focus.lake import Engine, Lake
-
-
-def months_after(day: date, months: int) -> date:
-    """The date ``months`` calendar months after ``day`` (the month's last day if it is shorter)."""
-    index = day.year * 12 + (day.month - 1) + months
-    year, month = divmod(index, 12)
-    month += 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 @dataclass(frozen=True)

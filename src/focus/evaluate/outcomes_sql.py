@@ -18,26 +18,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from focus.evaluate.plan import PlanOutcome
-from focus.identify.inputs import OFFENCE_REFERENCE, PERSON_INDEX
+from focus.identify.compile import index_join, person_id_sql
+from focus.identify.inputs import OFFENCE_REFERENCE
 from focus.lake import quote_identifier, quote_literal
 
 ALLOCATION = "allocation"
 OFFENCE_DATE = "coalesce(i.committed_on, i.recorded_on)"
-
-
-def person_id_sql(alias: str, linked: bool) -> str:
-    """The person of a source record: the person index's, or ``<source>/<record_id>``."""
-    own = f"{alias}.source || '/' || {alias}.record_id"
-    return f"coalesce(ix.person_id, {own})" if linked else own
-
-
-def index_join(alias: str, linked: bool) -> str:
-    if not linked:
-        return ""
-    return (
-        f" LEFT JOIN {PERSON_INDEX} ix ON ix.source = {alias}.source "
-        f"AND ix.record_id = {alias}.record_id"
-    )
 
 
 def role_sets(outcomes: Sequence[PlanOutcome]) -> list[tuple[str, ...]]:

@@ -32,17 +32,19 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 
+from focus.dates import months_after, months_before
 from focus.evaluate.allocation import Allocation
 from focus.evaluate.errors import EvaluationError
 from focus.evaluate.negbin import fit_dispersion, rate_ratio
-from focus.evaluate.outcomes import months_after, outcomes_from_lake
-from focus.evaluate.outcomes_sql import OFFENCE_DATE, index_join, person_id_sql
+from focus.evaluate.outcomes import outcomes_from_lake
+from focus.evaluate.outcomes_sql import OFFENCE_DATE
 from focus.evaluate.permutation import permutation_test
 from focus.evaluate.plan import Alternative, plan_from_data
 from focus.evaluate.trialdata import Bools, Floats
 from focus.evaluate.welch import welch_test
+from focus.identify.compile import index_join, person_id_sql
 from focus.identify.inputs import HarmWeights, Inputs, open_engine
-from focus.identify.windows import age_sql, date_sql, months_before
+from focus.identify.windows import age_sql, date_sql
 from focus.lake import Lake
 
 CALIBRATION_DATE = date(2025, 3, 30)

@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+from focus.dates import months_before
 from focus.identify.clauses import KINDS, Clause, ClauseKind, ClauseModel
 from focus.identify.compile import OUTPUT_COLUMNS, Plan, compile_plan
 from focus.identify.diff import Change, RunDiff, diff_runs
@@ -26,7 +27,7 @@ from focus.identify.runs import Replay, RunError, RunManifest, RunStore, replay,
 from focus.identify.sensitivity import SensitivityResult, sensitivity, variants, with_setting
 from focus.identify.sensitivity_report import write_sensitivity
 from focus.identify.session import Identification, Session, identify
-from focus.identify.windows import Window, age_on, months_before
+from focus.identify.windows import Window, age_on
 
 __all__ = [
     "KINDS",

@@ -21,11 +21,12 @@ from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 
+from focus.dates import months_before
 from focus.errors import ConfigurationError
 from focus.identify.compile import person_ages_sql
 from focus.identify.inputs import Inputs
 from focus.identify.session import Session
-from focus.identify.windows import month_label, months_before
+from focus.identify.windows import month_label
 from focus.lake import Lake
 from focus.schema import broad_group
 

@@ -15,19 +15,11 @@ Age is in whole years on the reference date; a person born on 29 February is a y
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import date
 
+from focus.dates import months_before
 from focus.lake import quote_literal
-
-
-def months_before(day: date, months: int) -> date:
-    """The date ``months`` calendar months before ``day`` (the month's last day if it is shorter)."""
-    index = day.year * 12 + (day.month - 1) - months
-    year, month = divmod(index, 12)
-    month += 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 @dataclass(frozen=True)

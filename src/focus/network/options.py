@@ -8,12 +8,12 @@ the reference date" is ``start < date <= as_of`` with ``start = as_of - 24 month
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from focus.dates import months_before
 from focus.network._errors import NetworkError
 from focus.schema.tables import ROLE_VALUES
 
@@ -71,14 +71,6 @@ class Window:
         if self.unlimited:
             return "all"
         return f"{self.days}d" if self.days else f"{self.months}m"
-
-
-def months_before(day: date, months: int) -> date:
-    """The same day ``months`` earlier, or the month's last day when it is shorter (31 Mar - 1m = 28/29 Feb)."""
-    index = day.year * 12 + (day.month - 1) - months
-    year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return date(year, month + 1, min(day.day, last))
 
 
 def check_roles(roles: tuple[str, ...]) -> tuple[str, ...]:

@@ -9,21 +9,9 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Max, QuerySet
 
+from focus.dates import months_before
 from focus.web.panel.models import AgendaItem, Meeting, Reason
 from focus.web.people.models import Person, Status
-
-
-def months_before(day: date, months: int) -> date:
-    """The same day ``months`` earlier (the last day of the month where that day does not exist)."""
-    month_index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(month_index, 12)
-    month += 1
-    for candidate in (day.day, 30, 29, 28):
-        try:
-            return date(year, month, candidate)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def due(meeting: Meeting) -> dict[str, QuerySet[Person]]:
