@@ -30,21 +30,11 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from focus.config.packaged import packaged_names, read_named_yaml
 from focus.evaluate.errors import PlanError
+from focus.identify.clauses.offences import Flag, Role
 
 Alternative = Literal["less", "two-sided", "greater"]
 Scale = Literal["count", "continuous"]
 Estimand = Literal["itt", "cace"]
-Flag = Literal["knife", "violent", "sexual", "police_initiated", "acquisitive"]
-Role = Literal[
-    "suspect",
-    "offender",
-    "arrested",
-    "victim",
-    "witness",
-    "informant",
-    "reporting_person",
-    "other",
-]
 
 ALTERNATIVES: tuple[Alternative, ...] = ("less", "two-sided", "greater")
 ID_PATTERN = r"^[a-z][a-z0-9_]{0,62}$"
