@@ -211,7 +211,8 @@ def all_checks_sql(table: Table, relation: str, date_format: str) -> str:
 
 
 def typed_sql(table: Table, relation: str, date_format: str) -> str:
-    """The staged rows in the lake's types (run only when no check has failed)."""
+    """The staged rows in the lake's types, in the table's storage order (run only when no check has
+    failed). The order is total, so the same rows sent in another order give the same snapshot."""
     selected = []
     for column in table.columns:
         name = q(column.name)
@@ -225,4 +226,5 @@ def typed_sql(table: Table, relation: str, date_format: str) -> str:
         else:
             expression = f"CAST({name} AS {column.type.sql})"
         selected.append(f"{expression} AS {name}")
-    return f"SELECT {', '.join(selected)} FROM {q(relation)} ORDER BY _row"
+    order = ", ".join(q(name) for name in table.storage_order)
+    return f"SELECT * FROM (SELECT {', '.join(selected)} FROM {q(relation)}) ORDER BY {order}"

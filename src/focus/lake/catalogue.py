@@ -35,6 +35,9 @@ from focus.lake.manifest import BatchManifest, SnapshotManifest
 from focus.schema import SCHEMA_VERSION, TABLES, table
 
 SOURCE_NAME = re.compile(r"[a-z][a-z0-9_]{0,62}")
+ROW_GROUP_ROWS = 122_880
+"""Rows per Parquet row group (DuckDB's own size): small enough that a scan filtered on a table's
+storage order (``focus.schema.Table.storage_order``) skips most of a large snapshot."""
 
 
 @dataclass(frozen=True)
@@ -166,7 +169,7 @@ class Lake:
             for item in items:
                 snapshot_id = f"{source}.{item.table}.{item.content_sha256[:16]}"
                 staged = staging / f"{snapshot_id}.parquet"
-                pq.write_table(item.data, staged, compression="zstd")
+                pq.write_table(item.data, staged, compression="zstd", row_group_size=ROW_GROUP_ROWS)
                 relative = Path(item.table) / source / f"{snapshot_id}.parquet"
                 snapshots.append(
                     SnapshotManifest(

@@ -92,6 +92,8 @@ class Table:
     columns: tuple[Column, ...]
     key: tuple[str, ...]
     rules: tuple[DateOrder, ...] = field(default=())
+    cluster: tuple[str, ...] = ()
+    """Columns the lake sorts rows by before the key, so that scans can skip whole row groups."""
 
     def column(self, name: str) -> Column:
         for column in self.columns:
@@ -102,6 +104,12 @@ class Table:
     @property
     def column_names(self) -> tuple[str, ...]:
         return tuple(column.name for column in self.columns)
+
+    @property
+    def storage_order(self) -> tuple[str, ...]:
+        """The order of rows in the lake: ``cluster``, then the rest of the key (a total order,
+        since the key is unique within a snapshot)."""
+        return (*self.cluster, *(name for name in self.key if name not in self.cluster))
 
     @property
     def required_columns(self) -> tuple[str, ...]:

@@ -27,7 +27,10 @@ def _table_section(table: Table) -> str:
         "",
         table.description,
         "",
-        f"Key: {' + '.join(f'`{name}`' for name in table.key)} (unique within a file).",
+        (
+            f"Key: {' + '.join(f'`{name}`' for name in table.key)} (unique within a file). "
+            f"Stored sorted by {', '.join(f'`{name}`' for name in table.storage_order)}."
+        ),
         "",
         "| column | type | required | personal data | meaning | allowed values |",
         "| --- | --- | --- | --- | --- | --- |",
