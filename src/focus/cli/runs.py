@@ -31,7 +31,7 @@ def runs(ctx: typer.Context) -> None:
     for manifest in manifests:
         shown.add_row(
             manifest.run_id,
-            manifest.created_at,
+            manifest.created_at[:19].replace("T", " "),
             manifest.programme_name,
             manifest.as_of,
             str(manifest.rows),

@@ -133,7 +133,8 @@ class RunStore:
             counts=counts,
             output_file=OUTPUT_FILE,
             output_sha256=bytes_sha256(data),
-            created_at=datetime.now(UTC).replace(microsecond=0).isoformat(),
+            # to the microsecond, so that two runs in one second still list in the order made
+            created_at=datetime.now(UTC).isoformat(),
         )
         write_bytes(folder / OUTPUT_FILE, data)
         write_bytes(folder / PROGRAMME_FILE, result.programme.to_yaml().encode("utf-8"))

@@ -14,6 +14,7 @@ class Engine:
 
     def __init__(self, database: str = ":memory:") -> None:
         self._connection = duckdb.connect(database)
+        self._connection.execute("SET enable_progress_bar = false")  # Focus shows its own
 
     def execute(self, sql: str, parameters: Sequence[object] | None = None) -> None:
         """Run a statement for its effect."""
