@@ -105,3 +105,17 @@ def test_the_sql_date_rules_agree_with_python(
     assert age == age_on(born, as_of)
     assert inside == window.holds(day)
     assert window.after < window.until
+
+
+@settings(max_examples=30, deadline=None)
+@given(world=people, at_least=st.integers(1, 2))
+def test_judging_only_the_screened_people_changes_no_row(
+    world: list[Person], at_least: int
+) -> None:
+    # Without near misses, only people whose counts pass every clause's screen are judged; with
+    # near misses, everyone with a counted incident is. The cohort rows must be the same.
+    programme = with_setting(PROGRAMME, "knife.at_least", at_least)
+    load_world(SESSION.engine, world)
+    screened = SESSION.identify(programme, AS_OF).table.to_pylist()
+    everyone = SESSION.identify(programme, AS_OF, near_misses=True).table.to_pylist()
+    assert screened == [row for row in everyone if row["status"] != "near_miss"]

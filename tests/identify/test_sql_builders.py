@@ -81,10 +81,10 @@ def test_the_default_plan_reads_incidents_once_and_names_every_step() -> None:
     plan = compile_plan(load_programme(), date(2025, 6, 30), linked=False, near_misses=True)
     assert [step.name for step in plan.steps] == [
         "person_records",
-        "person_markers",
         "incident_facts",
         "per_person",
         "universe",
+        "person_markers",
         "person_ages",
         "x0_markers",
         "judged",

@@ -6,6 +6,9 @@ temporary table, on the lake's engine. The steps::
     person_records   people records of every source, each with its person_id
     incident_facts   per person and incident: the flags of every clause that counts incidents
     per_person       per person: the counts and sums of every clause
+    universe         the people to judge: without near misses, only those whose counts pass
+                     every clause's screen (``ClauseSQL.screen``); nobody else can be eligible
+    person_markers   markers of the people in the universe
     person_ages      per person: date of birth and age on the reference date
     <relations>      per person: what other clauses need (markers, groups, ...)
     judged           per person: whether each clause and each exclusion is met
@@ -29,12 +32,14 @@ from focus.identify.clauses import (
     ClauseSQL,
     Part,
     all_of_parts,
+    combined_screen,
     label_of,
 )
 from focus.identify.clauses.base import AGES, EVIDENCE, PER_PERSON, PERSON_MARKERS, IncidentFlag
 from focus.identify.inputs import OFFENCE_REFERENCE, PERSON_INDEX
 from focus.identify.windows import age_sql, date_sql
 from focus.lake import quote_literal
+from focus.lake.involvement_index import INVOLVEMENT_INDEX
 
 if TYPE_CHECKING:
     from focus.config.programme import Programme
@@ -109,46 +114,86 @@ def person_records_sql(linked: bool) -> str:
     )
 
 
-def person_markers_sql(linked: bool) -> str:
+def person_markers_sql(linked: bool, in_universe: bool = False) -> str:
+    """Every marker with its person (only of the people in ``universe``, if asked)."""
+    person = person_id_sql("m", linked)
+    among = f" WHERE {person} IN (SELECT person_id FROM universe)" if in_universe else ""
     return (
-        f"SELECT {person_id_sql('m', linked)} AS person_id, m.source, m.record_id, m.marker, "
-        f"m.start_date, m.end_date FROM markers m{index_join('m', linked)}"
+        f"SELECT {person} AS person_id, m.source, m.record_id, m.marker, "
+        f"m.start_date, m.end_date FROM markers m{index_join('m', linked)}{among}"
     )
 
 
-def incident_facts_sql(flags: Mapping[str, IncidentFlag], as_of: date, linked: bool) -> str:
+def incident_facts_sql(
+    flags: Mapping[str, IncidentFlag], as_of: date, linked: bool, indexed: bool = False
+) -> str:
     """Per person and incident, the flags of every clause (only rows that some clause counts).
 
     Incidents are tested first (each flag's test of the incident, and its earliest date), and only
-    then joined to the people involved in the roles that some flag counts.
+    then joined to the people involved in the roles that some flag counts. With the involvement
+    index (``focus.lake.involvement_index``) the two are already joined, stored by role and date.
     """
-    offence_date = "coalesce(i.committed_on, i.recorded_on)"
     earliest = [flag.earliest for flag in flags.values()]
-    window = f"{offence_date} <= {date_sql(as_of)}"
+    first = None
     if all(day is not None for day in earliest):
         first = min(day for day in earliest if day is not None)
-        window += f" AND {offence_date} >= {date_sql(first)}"
-    incidents = (
-        f"SELECT i.source, i.crime_ref, {offence_date} AS offence_date, "
-        "i.ho_offence_code AS code, o.category, o.violent, o.sexual, "
-        "(o.knife OR i.knife_or_sharp_instrument) AS knife, o.police_initiated, o.acquisitive, "
-        "coalesce(o.harm, 0) AS harm "
-        f"FROM incidents i JOIN {OFFENCE_REFERENCE} o ON o.code = i.ho_offence_code "
-        f"WHERE {window}"
-    )
-    tested = " OR ".join(f"({flag.incident})" for flag in flags.values())
     roles = [flag.roles for flag in flags.values()]
-    role_test = ""
+    wanted = None
     if all(item is not None for item in roles):
         wanted = sorted({role for item in roles if item is not None for role in item})
-        role_test = f" WHERE v.role IN ({', '.join(map(quote_literal, wanted))})"
-    involvement_facts = (
-        f"SELECT {person_id_sql('v', linked)} AS person_id, v.role, c.* FROM involvements v "
-        f"JOIN (SELECT * FROM ({incidents}) WHERE {tested}) c "
-        f"ON c.source = v.source AND c.crime_ref = v.crime_ref{index_join('v', linked)}{role_test}"
+    tested = " OR ".join(f"({flag.incident})" for flag in flags.values())
+    offence = (
+        "o.category, o.violent, o.sexual, (o.knife OR {alias}.knife_or_sharp_instrument) AS knife, "
+        "o.police_initiated, o.acquisitive, coalesce(o.harm, 0) AS harm"
     )
-    flag_columns = ", ".join(f"bool_or({flag.sql()}) AS {name}" for name, flag in flags.items())
+    if indexed:
+        window = f"x.offence_date <= {date_sql(as_of)}"
+        if first is not None:
+            window += f" AND x.offence_date >= {date_sql(first)}"
+        if wanted is not None:
+            window += f" AND x.role IN ({', '.join(map(quote_literal, wanted))})"
+        involvement_facts = (
+            f"SELECT {person_id_sql('x', linked)} AS person_id, x.role, x.source, x.crime_ref, "
+            f"x.offence_date, x.code, {offence.format(alias='x')} FROM {INVOLVEMENT_INDEX} x "
+            f"JOIN {OFFENCE_REFERENCE} o ON o.code = x.code{index_join('x', linked)} "
+            f"WHERE {window}"
+        )
+        involvement_facts = f"SELECT * FROM ({involvement_facts}) WHERE {tested}"
+    else:
+        offence_date = "coalesce(i.committed_on, i.recorded_on)"
+        window = f"{offence_date} <= {date_sql(as_of)}"
+        if first is not None:
+            # The lake refuses a recorded date before the committed date, so no incident in the
+            # window was recorded before it began: the second test changes nothing but lets the
+            # scan skip the row groups of earlier years (incidents are stored by recorded date).
+            window += (
+                f" AND {offence_date} >= {date_sql(first)} AND i.recorded_on >= {date_sql(first)}"
+            )
+        incidents = (
+            f"SELECT i.source, i.crime_ref, {offence_date} AS offence_date, "
+            f"i.ho_offence_code AS code, {offence.format(alias='i')} "
+            f"FROM incidents i JOIN {OFFENCE_REFERENCE} o ON o.code = i.ho_offence_code "
+            f"WHERE {window}"
+        )
+        role_test = ""
+        if wanted is not None:
+            role_test = f" WHERE v.role IN ({', '.join(map(quote_literal, wanted))})"
+        involvement_facts = (
+            f"SELECT {person_id_sql('v', linked)} AS person_id, v.role, c.* FROM involvements v "
+            f"JOIN (SELECT * FROM ({incidents}) WHERE {tested}) c "
+            f"ON c.source = v.source AND c.crime_ref = v.crime_ref{index_join('v', linked)}"
+            f"{role_test}"
+        )
     any_flag = " OR ".join(f"({flag.sql()})" for flag in flags.values())
+    if not linked and wanted is not None and len(wanted) == 1:
+        # One row per person and incident already: a person is one record, and the lake's key
+        # (crime_ref, record_id, role) is unique within a source, so nothing needs merging.
+        flag_columns = ", ".join(f"({flag.sql()}) AS {name}" for name, flag in flags.items())
+        return (
+            f"SELECT person_id, source, crime_ref, offence_date, code, harm, {flag_columns} "
+            f"FROM ({involvement_facts}) AS involvement_facts WHERE {any_flag}"
+        )
+    flag_columns = ", ".join(f"bool_or({flag.sql()}) AS {name}" for name, flag in flags.items())
     return (
         "SELECT person_id, source, crime_ref, any_value(offence_date) AS offence_date, "
         "any_value(code) AS code, any_value(harm) AS harm, "
@@ -218,8 +263,21 @@ def _evidence(parts: Sequence[tuple[str, str | None, str]], separator: str) -> s
     return f"concat_ws({quote_literal(separator)}, {', '.join(pieces)})"
 
 
-def compile_plan(programme: Programme, as_of: date, *, linked: bool, near_misses: bool) -> Plan:
-    """The SQL that identifies the programme's eligible people on ``as_of``."""
+def compile_plan(
+    programme: Programme,
+    as_of: date,
+    *,
+    linked: bool,
+    near_misses: bool,
+    screened: bool = True,
+    indexed: bool = False,
+) -> Plan:
+    """The SQL that identifies the programme's eligible people on ``as_of``.
+
+    Without near misses, only the people who pass every clause's screen (a test of their counts
+    alone) are judged; ``screened=False`` judges everyone with a counted incident, so that
+    ``Session.explain`` can say which clauses anybody missed.
+    """
     criteria_ctx = BuildContext(as_of=as_of, builders=BUILDERS, prefix="c")
     parts = _parts(programme.eligibility.criteria, criteria_ctx)
     exclusions = [
@@ -235,23 +293,28 @@ def compile_plan(programme: Programme, as_of: date, *, linked: bool, near_misses
     relations = list(merged.relations)
 
     needs_incidents = any(part.sql.needs_incidents for part in parts)
-    steps = [
-        Step("person_records", person_records_sql(linked), view=True),
-        Step(PERSON_MARKERS, person_markers_sql(linked), view=True),
-    ]
+    steps = [Step("person_records", person_records_sql(linked), view=True)]
     facts = bool(merged.incident_flags)
     if facts:
         steps.append(
-            Step("incident_facts", incident_facts_sql(merged.incident_flags, as_of, linked))
+            Step(
+                "incident_facts",
+                incident_facts_sql(merged.incident_flags, as_of, linked, indexed),
+            )
         )
         steps.append(Step("per_person", aggregates_sql("incident_facts", merged.person_aggregates)))
-    if facts and needs_incidents and not near_misses:
-        universe = "SELECT person_id FROM per_person"  # nobody else can meet the criteria
+    narrowed = facts and needs_incidents and not near_misses
+    if narrowed:  # nobody else can meet the criteria
+        universe = f"SELECT person_id FROM per_person {PER_PERSON}"
+        screen = combined_screen([part.sql.screen for part in parts], "AND")
+        if screen is not None and screened:
+            universe += f" WHERE {screen}"
     else:
         universe = "SELECT person_id FROM person_records"
         if facts:
             universe += " UNION SELECT person_id FROM per_person"
     steps.append(Step("universe", universe))
+    steps.append(Step(PERSON_MARKERS, person_markers_sql(linked, narrowed), view=True))
     steps.append(Step("person_ages", person_ages_sql(as_of, linked)))
     steps.extend(Step(name, sql) for name, sql in merged.relations.items())
 

@@ -27,7 +27,9 @@ from focus.lake import (
     current_rows_sql,
     file_sha256,
     quote_identifier,
+    quote_literal,
 )
+from focus.lake.involvement_index import INVOLVEMENT_INDEX, matching_index
 from focus.reference import HarmIndex, harm_index, offence_taxonomy
 
 if TYPE_CHECKING:
@@ -102,7 +104,10 @@ class Inputs:
         )
         derived, missing = [], []
         for name in sorted(set(derived_names)):
-            manifest = lake.derived.current(name)
+            if name == INVOLVEMENT_INDEX:  # only an index of exactly these snapshots will do
+                manifest = matching_index(lake, snapshots)
+            else:
+                manifest = lake.derived.current(name)
             if manifest is None:
                 missing.append(name)
             else:
@@ -113,6 +118,11 @@ class Inputs:
     def linked(self) -> bool:
         """Whether a person index is read (else each people record is one person)."""
         return any(item.name == PERSON_INDEX for item in self.derived)
+
+    @property
+    def indexed(self) -> bool:
+        """Whether the involvement index is read (else involvements are joined to incidents)."""
+        return any(item.name == INVOLVEMENT_INDEX for item in self.derived)
 
     def derived_version(self, name: str) -> PinnedDerived | None:
         return next((item for item in self.derived if item.name == name), None)
@@ -218,6 +228,10 @@ def open_engine(lake: Lake, inputs: Inputs, weights: HarmWeights) -> Engine:
         )
     engine.register(OFFENCE_REFERENCE, offence_reference(weights))
     for derived in inputs.derived:
+        if derived.name == INVOLVEMENT_INDEX:  # read in place, so that scans skip row groups
+            path = quote_literal((lake.root / derived.path).as_posix())
+            engine.execute(f"CREATE VIEW {INVOLVEMENT_INDEX} AS SELECT * FROM read_parquet({path})")
+            continue
         data = lake.derived.read(derived.name, derived.version_id)
         if data is None:  # pragma: no cover - read() raises for a missing version
             raise LakeError(f"{derived.name} version {derived.version_id} could not be read.")

@@ -25,6 +25,7 @@ from focus.identify.inputs import (
     open_engine,
 )
 from focus.lake import Engine, Lake
+from focus.lake.involvement_index import INVOLVEMENT_INDEX
 
 if TYPE_CHECKING:
     from focus.config.programme import Programme
@@ -62,7 +63,7 @@ class Identification:
 def derived_needed(programme: Programme) -> list[str]:
     """The derived tables a programme reads: the person index, and those its clauses name."""
     plan = compile_plan(programme, date(2000, 1, 1), linked=False, near_misses=False)
-    return [PERSON_INDEX, *sorted(plan.derived_tables)]
+    return [PERSON_INDEX, INVOLVEMENT_INDEX, *sorted(plan.derived_tables)]
 
 
 class Session:
@@ -100,8 +101,17 @@ class Session:
     def __exit__(self, *_: object) -> None:
         self.close()
 
-    def _run(self, programme: Programme, as_of: date, near_misses: bool) -> Plan:
-        plan = compile_plan(programme, as_of, linked=self.inputs.linked, near_misses=near_misses)
+    def _run(
+        self, programme: Programme, as_of: date, near_misses: bool, screened: bool = True
+    ) -> Plan:
+        plan = compile_plan(
+            programme,
+            as_of,
+            linked=self.inputs.linked,
+            near_misses=near_misses,
+            screened=screened,
+            indexed=self.inputs.indexed,
+        )
         missing = sorted(plan.derived_tables - {item.name for item in self.inputs.derived})
         if missing:
             raise LakeError(
@@ -130,7 +140,7 @@ class Session:
         self, programme: Programme, as_of: date, person_ids: Sequence[str]
     ) -> dict[str, list[str]]:
         """For each person, the labels of the clauses they do not meet (and ``excluded``)."""
-        plan = self._run(programme, as_of, near_misses=False)
+        plan = self._run(programme, as_of, near_misses=False, screened=False)
         found: dict[str, list[str]] = {}
         for row in self.engine.rows(plan.explain(person_ids)):
             person, *parts, excluded = row

@@ -26,6 +26,7 @@ from focus.ingest.validation import (
     typed_sql,
 )
 from focus.lake import BatchManifest, Engine, Lake, NewSnapshot, check_source_name, content_sha256
+from focus.lake.involvement_index import refresh_involvement_index
 from focus.reference import offence_taxonomy
 from focus.schema import TABLES, Table, table
 
@@ -241,4 +242,7 @@ def ingest(
             )
         report("writing the lake", steps, steps)
         batch = lake.add_batch(source, new) if new else None
+    if batch is not None:  # keep the involvement index in step with the lake
+        report("indexing involvements", steps, steps)
+        refresh_involvement_index(lake)
     return IngestResult(source=source, batch=batch, files=outcomes, skipped_files=skipped)

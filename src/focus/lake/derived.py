@@ -85,22 +85,30 @@ class DerivedTables:
         *,
         inputs: Mapping[str, str] | None = None,
         details: Mapping[str, Any] | None = None,
+        row_group_rows: int | None = None,
     ) -> DerivedManifest:
-        """Add a new version of ``name``; if the newest version has the same content, keep it."""
+        """Add a new version of ``name``; if the newest version has the same content, keep it.
+
+        A version with the same content but other ``inputs`` is kept as a new version, so that
+        the newest version always names what it was made from."""
         if not DERIVED_NAME.fullmatch(name):
             raise LakeError(
                 f"{name!r} is not a valid derived table name (lower-case letters, digits, _)."
             )
         digest = content_sha256(data)
         current = self.current(name)
-        if current is not None and current.content_sha256 == digest:
+        if (
+            current is not None
+            and current.content_sha256 == digest
+            and current.inputs == dict(inputs or current.inputs)
+        ):
             return current
         folder = self.root / name
         folder.mkdir(parents=True, exist_ok=True)
         sequence = (current.sequence if current else 0) + 1
         stem = f"{sequence:06d}-{digest[:16]}"
         staged = folder / f".{stem}.parquet.tmp"
-        pq.write_table(data, staged, compression="zstd")
+        pq.write_table(data, staged, compression="zstd", row_group_size=row_group_rows)
         manifest = DerivedManifest(
             name=name,
             version_id=stem,

@@ -35,6 +35,7 @@ from focus.identify.clauses.logic import (
     build_all_of,
     build_any_of,
     build_not,
+    combined_screen,
     join_phrases,
 )
 from focus.identify.clauses.markers import MarkerClause, build_marker
@@ -149,6 +150,7 @@ __all__ = [
     "Part",
     "Phrase",
     "all_of_parts",
+    "combined_screen",
     "join_phrases",
     "label_of",
     "walk",

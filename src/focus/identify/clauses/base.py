@@ -182,9 +182,18 @@ class ClauseSQL:
     """For counts of incidents: how many distinct incidents it needs."""
     needs_incidents: bool = False
     """True when a person with no incident that the clause counts cannot meet it."""
+    screen: str | None = None
+    """A test over ``pp`` alone that everyone who meets the clause passes (``None``: none). The
+    compiler judges only the people who pass the screens of all clauses, which is far fewer than
+    everyone with a counted incident."""
 
     def merged_with(
-        self, *others: ClauseSQL, met: str, evidence: str | None, needs_incidents: bool = False
+        self,
+        *others: ClauseSQL,
+        met: str,
+        evidence: str | None,
+        needs_incidents: bool = False,
+        screen: str | None = None,
     ) -> ClauseSQL:
         """This clause's pieces together with ``others``', under a new test and evidence."""
         parts = (self, *others)
@@ -200,6 +209,7 @@ class ClauseSQL:
             relations=_union(part.relations for part in parts),
             derived_tables=frozenset().union(*(part.derived_tables for part in parts)),
             needs_incidents=needs_incidents,
+            screen=screen,
         )
 
     def with_met(self, met: str) -> ClauseSQL:

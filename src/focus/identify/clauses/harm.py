@@ -59,8 +59,9 @@ class HarmClause(ClauseModel):
 
 def build_harm(clause: HarmClause, ctx: BuildContext) -> ClauseSQL:
     flag, total, listed = ctx.name("m"), ctx.name("harm"), ctx.name("incidents")
+    met = f"(coalesce({PER_PERSON}.{total}, 0) >= {harm_literal(clause.at_least)})"
     return ClauseSQL(
-        met=f"(coalesce({PER_PERSON}.{total}, 0) >= {harm_literal(clause.at_least)})",
+        met=met,
         evidence=(
             f"'harm ' || {harm_text(f'{PER_PERSON}.{total}')} || ' from ' || {EVIDENCE}.{listed}"
         ),
@@ -73,4 +74,5 @@ def build_harm(clause: HarmClause, ctx: BuildContext) -> ClauseSQL:
             f"ORDER BY offence_date DESC, source, crime_ref) FILTER (WHERE {flag})"
         },
         needs_incidents=True,
+        screen=met,
     )

@@ -90,8 +90,9 @@ def incident_flag(
 
 def build_incidents(clause: IncidentsClause, ctx: BuildContext) -> ClauseSQL:
     flag, count, listed = ctx.name("m"), ctx.name("n"), ctx.name("incidents")
+    met = f"(coalesce({PER_PERSON}.{count}, 0) >= {clause.at_least})"
     return ClauseSQL(
-        met=f"(coalesce({PER_PERSON}.{count}, 0) >= {clause.at_least})",
+        met=met,
         evidence=f"{EVIDENCE}.{listed}",
         incident_flags={
             flag: incident_flag(clause.offences, clause.roles, clause.within_months, ctx)
@@ -104,4 +105,5 @@ def build_incidents(clause: IncidentsClause, ctx: BuildContext) -> ClauseSQL:
         match_flag=flag,
         demand=clause.at_least,
         needs_incidents=True,
+        screen=met,
     )

@@ -203,6 +203,8 @@ def all_of_parts(clause: AllOf, ctx: BuildContext) -> list[Part]:
                 met=extra[index].met,
                 evidence=extra[index].evidence,
                 needs_incidents=own.needs_incidents,
+                # the shared-incident tests read only ``pp``, as the screens they extend do
+                screen=extra[index].met if own.screen is not None else None,
             )
         parts.append(Part(label_of(child, index), child, sql))
     return parts
@@ -229,7 +231,16 @@ def combine(parts: Sequence[Part], operator: str, separator: str) -> ClauseSQL:
         met=met,
         evidence=evidence,
         needs_incidents=any(needs) if operator == "AND" else all(needs),
+        screen=combined_screen([part.sql.screen for part in parts], operator),
     )
+
+
+def combined_screen(screens: Sequence[str | None], operator: str) -> str | None:
+    """The screen of clauses joined by ``AND`` (those that have one) or ``OR`` (if all have one)."""
+    known = [screen for screen in screens if screen is not None]
+    if not known or (operator == "OR" and len(known) < len(screens)):
+        return None
+    return f"({f' {operator} '.join(known)})"
 
 
 def build_all_of(clause: AllOf, ctx: BuildContext) -> ClauseSQL:
