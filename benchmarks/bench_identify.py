@@ -8,7 +8,9 @@ every source ingested into a lake (both kept under ``--work`` and reused by late
 the same process, on the same Parquet snapshots:
 
 - Focus: ``focus.identify.identify`` (a fresh engine each time: views over the pinned snapshots,
-  the criteria compiled to SQL, evidence for everyone selected);
+  the criteria compiled to SQL, evidence for everyone selected), reading the involvement index
+  that ingest keeps (decision 0014); also timed without the index (joining involvements to
+  incidents on every run), and the time ingest spends building the index;
 - pandas: a straightforward implementation of the same criteria (read the four tables, join
   involvements to incidents and offence flags, count incidents per person in each window, the
   "other" incident rule, age, markers active on the reference date).
@@ -55,12 +57,18 @@ def build_lake(involvements: int, work: Path, seed: int) -> Path:
 
 
 # -- Focus ----------------------------------------------------------------------------------------
-def focus_cohort(lake_dir: Path) -> set[tuple[str, str]]:
+def focus_cohort(lake_dir: Path, use_index: bool = True) -> set[tuple[str, str]]:
     from focus.config.programme import load_programme
     from focus.identify import identify
+    from focus.identify.inputs import PERSON_INDEX, Inputs
     from focus.lake import Lake
+    from focus.lake.involvement_index import INVOLVEMENT_INDEX
 
-    result = identify(load_programme(), AS_OF, lake=Lake(lake_dir))
+    lake = Lake(lake_dir)
+    derived = [PERSON_INDEX, *([INVOLVEMENT_INDEX] if use_index else [])]
+    inputs = Inputs.current(lake, derived)
+    assert inputs.indexed == use_index, "ingest builds the index: rebuild the benchmark lake"
+    result = identify(load_programme(), AS_OF, lake=lake, inputs=inputs)
     rows = zip(
         result.table.column("person_id").to_pylist(),
         result.table.column("status").to_pylist(),
@@ -187,16 +195,28 @@ def main() -> None:
 
         lake = Lake(lake_dir)
         involvements = sum(s.rows for s in lake.snapshots("involvements"))
+        from focus.lake.involvement_index import refresh_involvement_index
+
+        started = time.perf_counter()
+        refresh_involvement_index(lake, rebuild=True)
+        print(
+            f"  building the involvement index (part of ingest): {time.perf_counter() - started:.1f} s"
+        )
+        print("  Focus, joining involvements to incidents (no index)")
+        joined_seconds, joined_found = best_of(
+            args.repeat, lambda d=lake_dir: focus_cohort(d, use_index=False)
+        )
         print("  Focus")
         focus_seconds, focus_found = best_of(args.repeat, lambda d=lake_dir: focus_cohort(d))
         print("  pandas")
         pandas_seconds, pandas_found = best_of(args.repeat, lambda d=lake_dir: pandas_cohort(d))
-        identical = focus_found == pandas_found
+        identical = focus_found == pandas_found == joined_found
         eligible = sum(1 for _, status in focus_found if status == "eligible")
         results.append(
             (
                 involvements,
                 focus_seconds,
+                joined_seconds,
                 pandas_seconds,
                 identical,
                 eligible,
@@ -210,15 +230,17 @@ def main() -> None:
             )
     print()
     print(
-        "| involvements | Focus (s) | pandas (s) | pandas / Focus | identical | eligible | excluded |"
+        "| involvements | Focus (s) | Focus, no index (s) | pandas (s) | pandas / Focus "
+        "| identical | eligible | excluded |"
     )
-    print("| ---: | ---: | ---: | ---: | --- | ---: | ---: |")
-    for involvements, focus_s, pandas_s, identical, eligible, excluded in results:
+    print("| ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |")
+    for involvements, focus_s, joined_s, pandas_s, identical, eligible, excluded in results:
         print(
-            f"| {involvements:,} | {focus_s:.2f} | {pandas_s:.2f} | {pandas_s / focus_s:.1f}x | "
-            f"{'yes' if identical else 'NO'} | {eligible:,} | {excluded:,} |"
+            f"| {involvements:,} | {focus_s:.2f} | {joined_s:.2f} | {pandas_s:.2f} | "
+            f"{pandas_s / focus_s:.1f}x | {'yes' if identical else 'NO'} | {eligible:,} | "
+            f"{excluded:,} |"
         )
-    if not all(row[3] for row in results):
+    if not all(row[4] for row in results):
         raise SystemExit("The cohorts differ.")
 
 

@@ -122,3 +122,22 @@ def test_corrected_file_is_accepted_and_the_same_file_again_changes_nothing(
     assert not again.changed
     assert [outcome.status for outcome in again.files] == ["already ingested"]
     assert lake.snapshots() == before
+
+
+def test_the_same_rows_in_another_order_are_the_same_snapshot_stored_in_storage_order(
+    tmp_path: Path, lake: Lake
+) -> None:
+    path = write_csv(tmp_path / "first" / "incidents.csv", INCIDENT_HEADER, GOOD_INCIDENTS)
+    ingest(path, "police", lake=lake)
+    reversed_rows = list(reversed(GOOD_INCIDENTS))
+    again = ingest(
+        write_csv(tmp_path / "second" / "incidents.csv", INCIDENT_HEADER, reversed_rows),
+        "police",
+        lake=lake,
+    )
+    assert [outcome.status for outcome in again.files] == ["already ingested"]
+    stored = lake.read("incidents")
+    keys = list(
+        zip(stored["recorded_on"].to_pylist(), stored["crime_ref"].to_pylist(), strict=True)
+    )
+    assert keys == sorted(keys)  # incidents are stored by recorded date, then crime reference

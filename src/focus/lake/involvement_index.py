@@ -57,14 +57,15 @@ def matching_index(lake: Lake, snapshots: Iterable[StoredSnapshot]) -> DerivedMa
     return current
 
 
-def refresh_involvement_index(lake: Lake) -> DerivedManifest | None:
+def refresh_involvement_index(lake: Lake, *, rebuild: bool = False) -> DerivedManifest | None:
     """Build the index of the lake as it is now, unless the current one already is (``None`` when
-    the lake holds no involvements)."""
+    the lake holds no involvements). ``rebuild`` builds it even then (to time or check it); an
+    identical index is kept as the same version."""
     snapshots = [item for item in lake.snapshots() if item.table in INDEXED_TABLES]
     if not any(item.table == "involvements" for item in snapshots):
         return None
     existing = matching_index(lake, snapshots)
-    if existing is not None:
+    if existing is not None and not rebuild:
         return existing
     with Engine() as engine:
         engine.execute("SET preserve_insertion_order = true")  # keep the ORDER BY when fetching
