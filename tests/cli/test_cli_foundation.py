@@ -50,6 +50,10 @@ def test_accepted_then_repeated_ingest(home: Path, police_folder: Path) -> None:
     assert "already in the lake; nothing changed" in again.output
     status = runner.invoke(app, ["lake", "status"])
     assert "3 snapshot(s) in 1 batch(es)" in status.output
+    assert "Involvement index: current" in status.output  # ingest built it
+    index = runner.invoke(app, ["lake", "index"])
+    assert index.exit_code == 0, index.output
+    assert "Involvement index current" in index.output
     verify = runner.invoke(app, ["lake", "verify"])
     assert verify.exit_code == 0
     log = [json.loads(line) for line in (home / "logs" / "cli.jsonl").read_text().splitlines()]

@@ -11,6 +11,7 @@ from focus.cli._console import console, errors, fail, log_run
 from focus.config import settings
 from focus.errors import FocusError, LakeError
 from focus.lake import Lake
+from focus.lake.involvement_index import matching_index, refresh_involvement_index
 
 app = typer.Typer(
     help="Look into the lake: its snapshots and their manifests.", no_args_is_help=True
@@ -48,6 +49,28 @@ def status(
         )
     console.print(shown)
     console.print(f"{len(snapshots)} snapshot(s) in {len(lake.batches())} batch(es).")
+    if table is None:
+        built = matching_index(lake, lake.snapshots())
+        console.print(
+            f"Involvement index: current ({built.rows:,} rows, version {built.version_id})."
+            if built is not None
+            else "Involvement index: not current; runs join involvements to incidents until "
+            "`focus lake index` or the next ingest builds it.",
+            soft_wrap=True,
+        )
+
+
+@app.command("index")
+def index() -> None:
+    """Build the involvement index that identification reads (ingest keeps it current)."""
+    lake = Lake(settings().lake_dir)
+    with console.status("Indexing involvements..."):
+        built = refresh_involvement_index(lake)
+    if built is None:
+        console.print("The lake holds no involvements yet: there is nothing to index.")
+        return
+    console.print(f"[green]Involvement index current:[/] {built.rows:,} rows ({built.path}).")
+    log_run("lake index", "ok", {"rows": built.rows})
 
 
 @app.command("verify")
