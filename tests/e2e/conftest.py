@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from focus.reports.pdf import OFFLINE_CHROMIUM_FLAGS
 from focus.web.testing import FAST_HASHERS, configure_for_tests
 
 configure_for_tests()
@@ -21,14 +22,7 @@ os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's sync API runs a
 
 CHROMIUM = os.environ.get("FOCUS_CHROMIUM") or shutil.which("chromium") or ""
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+CHROMIUM_ARGS = list(OFFLINE_CHROMIUM_FLAGS)
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 import pytest
 
 from extracts import GOOD_INCIDENTS, INCIDENT_HEADER, write_csv
-from focus.errors import ValidationFailed
+from focus.errors import LakeError, ValidationFailed
 from focus.ingest import ingest
 from focus.lake import Lake
+from focus.lake.involvement_index import matching_index
 
 
 def _incidents_with(tmp_path: Path, row_index: int, column: str, value: str) -> Path:
@@ -141,3 +143,21 @@ def test_the_same_rows_in_another_order_are_the_same_snapshot_stored_in_storage_
         zip(stored["recorded_on"].to_pylist(), stored["crime_ref"].to_pylist(), strict=True)
     )
     assert keys == sorted(keys)  # incidents are stored by recorded date, then crime reference
+
+
+def test_an_index_that_cannot_be_built_keeps_the_batch_and_says_what_to_do(
+    tmp_path: Path, lake: Lake, police_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_space(_lake: Lake) -> None:
+        raise OSError("No space left on device")
+
+    batch_module = importlib.import_module("focus.ingest.batch")
+    monkeypatch.setattr(batch_module, "refresh_involvement_index", no_space)
+    with pytest.raises(LakeError, match=r"was ingested .* No space left .* `focus lake index`"):
+        ingest(police_folder, "police", lake=lake)
+    assert lake.snapshots()  # the batch is kept
+    assert matching_index(lake, lake.snapshots()) is None
+    monkeypatch.undo()
+    again = ingest(police_folder, "police", lake=lake)  # nothing new, but the index is mended
+    assert not again.changed
+    assert matching_index(lake, lake.snapshots()) is not None

@@ -36,6 +36,18 @@ def test_same_content_does_not_make_a_new_version(lake: Lake) -> None:
     assert len(lake.derived.versions("person_index")) == 1
 
 
+def test_same_content_from_other_inputs_is_a_new_version_naming_them(lake: Lake) -> None:
+    # the involvement index relies on this: its newest version must name what it was built from
+    data = pa.table({"person_id": ["a"]})
+    first = lake.derived.write("involvement_index", data, inputs={"snapshots": "s1"})
+    assert lake.derived.write("involvement_index", data, inputs={"snapshots": "s1"}) == first
+    second = lake.derived.write("involvement_index", data, inputs={"snapshots": "s1 s2"})
+    assert second.version_id != first.version_id
+    current = lake.derived.current("involvement_index")
+    assert current is not None
+    assert current.inputs == {"snapshots": "s1 s2"}
+
+
 def test_missing_things_are_clear(lake: Lake) -> None:
     assert lake.derived.read("person_index") is None
     with pytest.raises(LakeError, match="no version"):

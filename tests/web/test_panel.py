@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from typing import Any
 
 import pytest
 
+from focus.reports import pdf_engine
 from focus.web.audit.models import AuditEvent
 from focus.web.panel.models import Decision, Reason
 from focus.web.panel.queryset import build_agenda, months_before
@@ -248,9 +248,7 @@ def test_a_meeting_is_scheduled_with_its_agenda(make_user: Any, client_of: Any) 
 
 
 @pytest.mark.django_db
-@pytest.mark.skipif(
-    shutil.which("chromium") is None, reason="chromium is not installed to print PDFs"
-)
+@pytest.mark.skipif(pdf_engine() is None, reason="no PDF engine (weasyprint or chromium) here")
 def test_minutes_are_saved_as_pdf(setting: dict[str, Any]) -> None:
     setting["chair_client"].post(
         setting["url"], _form(outcome="exclude", exclusion_reason="desisting")

@@ -8,7 +8,7 @@ temporary table, on the lake's engine. The steps::
     per_person       per person: the counts and sums of every clause
     universe         the people to judge: without near misses, only those whose counts pass
                      every clause's screen (``ClauseSQL.screen``); nobody else can be eligible
-    person_markers   markers of the people in the universe
+    person_markers   markers with their person (only of the universe's people when it is narrowed)
     person_ages      per person: date of birth and age on the reference date
     <relations>      per person: what other clauses need (markers, groups, ...)
     judged           per person: whether each clause and each exclusion is met

@@ -12,10 +12,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import duckdb
 import pyarrow as pa
 
 from focus.config import settings
-from focus.errors import IngestError, ValidationFailed
+from focus.errors import IngestError, LakeError, ValidationFailed
 from focus.ingest.mapping import ColumnMapping, TableMapping, load_mapping
 from focus.ingest.readers import SUFFIXES, RawExtract, read_extract
 from focus.ingest.validation import (
@@ -158,6 +159,20 @@ def _check(engine: Engine, prepared: _Prepared) -> list[RowError]:
     ]
 
 
+def _refresh_index(lake: Lake, batch: BatchManifest | None) -> None:
+    """Keep the involvement index in step with the lake (also after an ingest that changed
+    nothing, so that running it again mends an index that an earlier failure left behind)."""
+    try:
+        refresh_involvement_index(lake)
+    except (OSError, MemoryError, duckdb.Error, pa.ArrowException) as error:
+        kept = f"The extract was ingested (batch {batch.batch_id})" if batch else "Nothing changed"
+        raise LakeError(
+            f"{kept}, but the involvement index could not be rebuilt: {error}. Identification "
+            "still works without it, more slowly; free disk space or memory, then run "
+            "`focus lake index`."
+        ) from error
+
+
 def ingest(
     path: Path,
     source: str,
@@ -242,7 +257,6 @@ def ingest(
             )
         report("writing the lake", steps, steps)
         batch = lake.add_batch(source, new) if new else None
-    if batch is not None:  # keep the involvement index in step with the lake
-        report("indexing involvements", steps, steps)
-        refresh_involvement_index(lake)
+    report("indexing involvements", steps, steps)
+    _refresh_index(lake, batch)
     return IngestResult(source=source, batch=batch, files=outcomes, skipped_files=skipped)

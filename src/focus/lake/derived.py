@@ -97,11 +97,8 @@ class DerivedTables:
             )
         digest = content_sha256(data)
         current = self.current(name)
-        if (
-            current is not None
-            and current.content_sha256 == digest
-            and current.inputs == dict(inputs or current.inputs)
-        ):
+        same_inputs = inputs is None or (current is not None and current.inputs == dict(inputs))
+        if current is not None and current.content_sha256 == digest and same_inputs:
             return current
         folder = self.root / name
         folder.mkdir(parents=True, exist_ok=True)

@@ -23,16 +23,6 @@ from focus.lake.engine import Engine, quote_identifier
 
 INVOLVEMENT_INDEX = "involvement_index"
 INDEXED_TABLES = ("incidents", "involvements")
-INDEX_COLUMNS = (
-    "source",
-    "record_id",
-    "role",
-    "crime_ref",
-    "offence_date",
-    "code",
-    "knife_or_sharp_instrument",
-)
-
 INDEX_SQL = (
     "SELECT v.source, v.record_id, v.role, v.crime_ref, "
     "coalesce(i.committed_on, i.recorded_on) AS offence_date, i.ho_offence_code AS code, "
@@ -68,7 +58,6 @@ def refresh_involvement_index(lake: Lake, *, rebuild: bool = False) -> DerivedMa
     if existing is not None and not rebuild:
         return existing
     with Engine() as engine:
-        engine.execute("SET preserve_insertion_order = true")  # keep the ORDER BY when fetching
         for name in INDEXED_TABLES:
             engine.execute(
                 f"CREATE VIEW {quote_identifier(name)} AS "

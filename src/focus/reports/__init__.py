@@ -8,6 +8,14 @@ same HTML (``write_pdf``).
 from __future__ import annotations
 
 from focus.reports.html import Cell, html_table, page
-from focus.reports.pdf import PdfUnavailable, pdf_engine, write_pdf
+from focus.reports.pdf import PdfUnavailable, html_to_pdf, pdf_engine, write_pdf
 
-__all__ = ["Cell", "PdfUnavailable", "html_table", "page", "pdf_engine", "write_pdf"]
+__all__ = [
+    "Cell",
+    "PdfUnavailable",
+    "html_table",
+    "html_to_pdf",
+    "page",
+    "pdf_engine",
+    "write_pdf",
+]

@@ -16,6 +16,7 @@ import logging
 import os
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 from focus.errors import FocusError
@@ -70,22 +71,38 @@ def _with_weasyprint(html_path: Path, pdf_path: Path) -> None:
         logger.setLevel(level)
 
 
+OFFLINE_CHROMIUM_FLAGS = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+)
+"""Chromium without a sandbox (containers), a GPU, or any call home (also for browser tests)."""
+
+
 def _with_chromium(html_path: Path, pdf_path: Path) -> None:
     binary = _chromium()
     if binary is None:  # pragma: no cover - pdf_engine checked
         raise PdfUnavailable("Chromium was not found.")
-    command = [
-        binary,
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-pdf-header-footer",
-        f"--print-to-pdf={pdf_path}",
-        html_path.resolve().as_uri(),
-    ]
-    completed = subprocess.run(  # noqa: S603 - a fixed command on a local file
-        command, capture_output=True, timeout=TIMEOUT_SECONDS, check=False
-    )
+    # a profile of its own: a web server's user may have no writable home for the browser
+    with tempfile.TemporaryDirectory(prefix="focus-chromium-") as profile:
+        command = [
+            binary,
+            "--headless",
+            *OFFLINE_CHROMIUM_FLAGS,
+            "--no-pdf-header-footer",
+            f"--user-data-dir={profile}",
+            f"--print-to-pdf={pdf_path}",
+            html_path.resolve().as_uri(),
+        ]
+        try:
+            completed = subprocess.run(  # noqa: S603 - a fixed command on a local file
+                command, capture_output=True, timeout=TIMEOUT_SECONDS, check=False
+            )
+        except (OSError, subprocess.SubprocessError) as error:
+            raise PdfUnavailable(f"Chromium could not print {html_path.name}: {error}") from error
     if completed.returncode != 0 or not pdf_path.exists():
         raise PdfUnavailable(
             f"Chromium could not print {html_path.name} (exit {completed.returncode}): "
@@ -99,8 +116,8 @@ def write_pdf(html_path: Path, pdf_path: Path, engine: str | None = None) -> str
     if chosen is None:
         raise PdfUnavailable(
             "No PDF engine is available: install weasyprint (pip install weasyprint; it needs "
-            "the Pango library) or Chromium (apt-get install chromium). The HTML report was "
-            "written; print it from a browser meanwhile."
+            "the Pango library) or Chromium (apt-get install chromium); meanwhile, open the "
+            "page in a browser and print it from there."
         )
     pdf_path.parent.mkdir(parents=True, exist_ok=True)
     if chosen == "weasyprint":
@@ -110,3 +127,12 @@ def write_pdf(html_path: Path, pdf_path: Path, engine: str | None = None) -> str
     else:
         raise PdfUnavailable(f"{chosen!r} is not a PDF engine; use weasyprint or chromium.")
     return chosen
+
+
+def html_to_pdf(html: str, engine: str | None = None) -> bytes:
+    """The PDF of a page given as HTML text (which carries its own styles)."""
+    with tempfile.TemporaryDirectory(prefix="focus-pdf-") as folder:
+        page, output = Path(folder) / "page.html", Path(folder) / "page.pdf"
+        page.write_text(html, encoding="utf-8")
+        write_pdf(page, output, engine)
+        return output.read_bytes()

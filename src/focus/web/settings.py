@@ -11,7 +11,8 @@
 ``FOCUS_LOCKOUT_ATTEMPTS``     failed sign-ins before an account is locked (default 5)
 ``FOCUS_LOCKOUT_MINUTES``      how long the lock lasts (default 15)
 ``FOCUS_TRUST_PROXY``          ``1`` to take the client address from ``X-Forwarded-For``
-``FOCUS_CHROMIUM``             the browser that prints minutes to PDF (default: ``chromium``)
+``FOCUS_PDF_ENGINE``           how minutes are printed to PDF: ``weasyprint`` or ``chromium``
+``FOCUS_CHROMIUM``             the browser that prints them (default: ``chromium`` on the PATH)
 ``FOCUS_OIDC_*``               single sign-on (see ``focus.web.oidc``)
 =============================  ======================================================================
 """
@@ -20,7 +21,6 @@ from __future__ import annotations
 
 import os
 import secrets
-import shutil
 from pathlib import Path
 
 from focus.config import settings as focus_settings
@@ -143,7 +143,6 @@ FOCUS_SESSION_IDLE_MINUTES = int(os.environ.get("FOCUS_SESSION_IDLE_MINUTES", "3
 FOCUS_LOCKOUT_ATTEMPTS = int(os.environ.get("FOCUS_LOCKOUT_ATTEMPTS", "5"))
 FOCUS_LOCKOUT_MINUTES = int(os.environ.get("FOCUS_LOCKOUT_MINUTES", "15"))
 FOCUS_TRUST_PROXY = _flag("FOCUS_TRUST_PROXY")
-FOCUS_CHROMIUM = os.environ.get("FOCUS_CHROMIUM") or shutil.which("chromium") or ""
 FOCUS_REVIEW_MONTHS = 3
 FOCUS_PAGE_SIZE = 50
 

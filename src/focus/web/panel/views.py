@@ -14,11 +14,11 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from focus.reports.pdf import PdfUnavailable, html_to_pdf
 from focus.web.audit.chain import record as audit
 from focus.web.panel import permissions as can
 from focus.web.panel.forms import AddCaseForm, DecisionForm, DissentFormSet, MeetingForm
 from focus.web.panel.models import Decision, Meeting, Reason
-from focus.web.panel.pdf import PdfError, html_to_pdf
 from focus.web.panel.queryset import add_case, agenda, build_agenda, reason_counts
 from focus.web.panel.services import DissentEntry, record_decision
 from focus.web.people.models import Person
@@ -291,8 +291,8 @@ def minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
         request=request,
     )
     try:
-        data = html_to_pdf(html, settings.FOCUS_CHROMIUM)
-    except PdfError as error:
+        data = html_to_pdf(html)
+    except PdfUnavailable as error:
         messages.error(request, str(error))
         return redirect("panel:minutes", pk=meeting.pk)
     audit(
